@@ -61,7 +61,9 @@ def health(
     url: Annotated[
         str | None, typer.Option(help="Ask a running server (e.g. http://127.0.0.1:8000)")
     ] = None,
-    detailed: Annotated[bool, typer.Option("--detailed", help="Show each check's metadata")] = False,
+    detailed: Annotated[
+        bool, typer.Option("--detailed", help="Show each check's metadata")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the full status as JSON")] = False,
     fail_on: Annotated[
         FailOn, typer.Option(help="Least severe status that exits 1")

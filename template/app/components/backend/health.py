@@ -29,7 +29,9 @@ async def check_backend_health() -> ComponentStatus:
         _resource("disk", "Disk", metrics.disk_percent, settings.DISK_WARNING_PERCENT),
     ]
     status = propagate_status(child.status for child in children)
-    warnings = [child.message for child in children if child.status is not ComponentStatusType.HEALTHY]
+    warnings = [
+        child.message for child in children if child.status is not ComponentStatusType.HEALTHY
+    ]
     return ComponentStatus(
         name="backend",
         status=status,

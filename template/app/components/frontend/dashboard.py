@@ -15,7 +15,9 @@ router = APIRouter(tags=["dashboard"])
 
 @cache
 def _page() -> Template:
-    return Template(files("app.components.frontend").joinpath("dashboard.html").read_text(encoding="utf-8"))
+    return Template(
+        files("app.components.frontend").joinpath("dashboard.html").read_text(encoding="utf-8")
+    )
 
 
 @router.get("/dashboard", response_class=HTMLResponse)

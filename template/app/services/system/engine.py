@@ -4,7 +4,7 @@ import asyncio
 import time
 from datetime import UTC, datetime
 
-from app.services.system.models import SystemStatus
+from app.services.system.models import ComponentStatus, SystemStatus
 from app.services.system.propagation import propagate_status
 from app.services.system.registry import CheckKind, HealthRegistry
 from app.services.system.runner import run_check
@@ -52,8 +52,8 @@ class HealthEngine:
         checked_at = datetime.now(UTC)
         started = time.perf_counter()
         results = await asyncio.gather(*(run_check(c, self.default_timeout) for c in checks))
-        components = {}
-        services = {}
+        components: dict[str, ComponentStatus] = {}
+        services: dict[str, ComponentStatus] = {}
         for check, result in zip(checks, results, strict=True):
             target = components if check.kind is CheckKind.COMPONENT else services
             target[check.name] = result

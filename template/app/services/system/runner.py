@@ -55,7 +55,10 @@ async def run_check(check: RegisteredCheck, default_timeout: float) -> Component
         task.cancel()
         task.add_done_callback(_discard_outcome)
         return _failure(
-            check.name, f"Check timed out after {timeout:.1f} s", elapsed_ms, timeout_seconds=timeout
+            check.name,
+            f"Check timed out after {timeout:.1f} s",
+            elapsed_ms,
+            timeout_seconds=timeout,
         )
     if task.cancelled():
         return _failure(check.name, "Check was cancelled", elapsed_ms)

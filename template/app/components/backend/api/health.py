@@ -47,9 +47,7 @@ async def health_summary(response: Response) -> HealthSummary:
     return await _summary(response)
 
 
-@router.get(
-    "/detailed", response_model=SystemStatus, responses=_unhealthy_response(SystemStatus)
-)
+@router.get("/detailed", response_model=SystemStatus, responses=_unhealthy_response(SystemStatus))
 async def health_detailed(response: Response) -> SystemStatus:
     """The whole tree: messages, metadata, children and timings."""
     system = await get_system_status()
