@@ -14,9 +14,10 @@ from copier import run_copy
 REPO_ROOT = Path(__file__).resolve().parent.parent
 ANSWERS_FILE = ".copier-answers.yml"
 
-# Jinja delimiters that must never survive rendering. A bare "}}" is legitimate Python (the end
-# of a nested dict literal), so only the closer as Jinja writes it, after a space, counts.
-_LEFTOVER_JINJA = re.compile(r"\{\{|\{%|\{#|%\}| \}\}")
+# Jinja delimiters that must never survive rendering. Closers count only as Jinja writes them,
+# after a space (" }}", " %}", " -%}"): a bare "}}" ends a nested dict literal and "%}" ends an
+# f-string percent format such as f"{rate:.0%}", both legitimate Python.
+_LEFTOVER_JINJA = re.compile(r"\{\{|\{%|\{#| -?\}\}| -?%\}")
 
 
 def render(dst: Path, **data: Any) -> Path:
