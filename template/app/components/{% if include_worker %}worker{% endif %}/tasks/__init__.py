@@ -1,0 +1,1 @@
+"""The worker's tasks, one module per queue."""
