@@ -11,15 +11,6 @@ from sqlalchemy import Engine
 from app.core import db
 from app.core.config import settings
 from app.core.db import build_engine
-from tests.database.isolation import isolated_engine
-
-
-@pytest.fixture
-def database(monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
-    """An isolated database, installed as the application's engine for the test."""
-    with isolated_engine() as engine:
-        monkeypatch.setattr(db, "engine", engine)
-        yield engine
 
 
 @pytest.fixture
