@@ -269,15 +269,6 @@ def test_cli_switching_auth_on(project: Project) -> None:
     assert_payments_service_kept(project)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "the template's dependencies list (pyproject.toml.jinja) and create_app() "
-        "(main.py.jinja) end exactly where a part switched on adds its lines, so a user's "
-        "addition at their end conflicts; an unchanged last line (a comment) in each would let "
-        "both merge. Remove this mark once the template has them."
-    ),
-)
 def test_user_additions_at_the_end_of_template_lists_survive_switching_a_part_on(
     project: Project,
 ) -> None:

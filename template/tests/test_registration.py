@@ -17,9 +17,9 @@ PAYMENTS_HEALTH = """
 from app.services.system.models import ComponentStatus, ComponentStatusType
 
 
-async def check_payments_health() -> ComponentStatus:
+async def check_sample_payments_health() -> ComponentStatus:
     return ComponentStatus(
-        name="payments",
+        name="sample_payments",
         status=ComponentStatusType.INFO,
         message="Sandbox mode",
         metadata={"provider": "sandbox"},
@@ -27,12 +27,12 @@ async def check_payments_health() -> ComponentStatus:
 """
 
 PAYMENTS_HOOK = """
-from app.services.payments.health import check_payments_health
+from app.services.sample_payments.health import check_sample_payments_health
 from app.services.system import register_service_health_check
 
 
 def register_health_checks() -> None:
-    register_service_health_check("payments", check_payments_health)
+    register_service_health_check("sample_payments", check_sample_payments_health)
 """
 
 GUIDE_STYLE_HEALTH = """
@@ -41,7 +41,7 @@ from app.services.system.models import ComponentStatus, ComponentStatusType
 
 
 async def check_cache_health() -> ComponentStatus:
-    return ComponentStatus(name="cache", status=ComponentStatusType.HEALTHY, message="ok")
+    return ComponentStatus(name="sample_cache", status=ComponentStatusType.HEALTHY, message="ok")
 
 
 try:
@@ -49,7 +49,7 @@ try:
 except ImportError:
     pass
 
-register_health_check("cache", check_cache_health)
+register_health_check("sample_cache", check_cache_health)
 """
 
 
@@ -61,7 +61,7 @@ def user_packages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     monkeypatch.setattr(app.services, "__path__", [*app.services.__path__, str(root)])
     yield root
     for name in list(sys.modules):
-        if name.startswith(("app.services.payments", "app.services.cache")):
+        if name.startswith(("app.services.sample_payments", "app.services.sample_cache")):
             del sys.modules[name]
 
 
@@ -75,26 +75,26 @@ def write_package(root: Path, name: str, files: dict[str, str]) -> None:
 def test_a_user_added_service_folder_is_registered(user_packages: Path) -> None:
     write_package(
         user_packages,
-        "payments",
+        "sample_payments",
         {"__init__.py": PAYMENTS_HOOK, "health.py": PAYMENTS_HEALTH},
     )
 
     with TestClient(create_app()) as client:
         body = client.get("/health/detailed").json()
 
-    assert body["services"]["payments"]["message"] == "Sandbox mode"
-    assert body["services"]["payments"]["status"] == "info"
+    assert body["services"]["sample_payments"]["message"] == "Sandbox mode"
+    assert body["services"]["sample_payments"]["status"] == "info"
 
 
 def test_the_guides_module_level_registration_with_import_guard_works(
     user_packages: Path,
 ) -> None:
-    write_package(user_packages, "cache", {"__init__.py": "", "health.py": GUIDE_STYLE_HEALTH})
+    write_package(user_packages, "sample_cache", {"__init__.py": "", "health.py": GUIDE_STYLE_HEALTH})
 
     register_all_health_checks()
 
-    assert "cache" in registry
-    assert {check.name: check.kind for check in registry.checks()}["cache"] is CheckKind.COMPONENT
+    assert "sample_cache" in registry
+    assert {check.name: check.kind for check in registry.checks()}["sample_cache"] is CheckKind.COMPONENT
 
 
 def test_running_start_up_twice_keeps_one_check_per_name() -> None:
