@@ -15,7 +15,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -56,9 +56,13 @@ class Result:
     command: str
     returncode: int
     output: str
+    seconds: float
 
     def describe(self) -> str:
-        return f"$ {self.command}\n(exit {self.returncode})\n{self.output[-6000:]}"
+        return (
+            f"$ {self.command}\n(exit {self.returncode} after {self.seconds:.1f} s)\n"
+            f"{self.output[-6000:]}"
+        )
 
 
 @dataclass
@@ -67,6 +71,7 @@ class GeneratedProject:
 
     root: Path
     env: dict[str, str]
+    timings: list[tuple[str, float]] = field(default_factory=list)
 
     @property
     def bin(self) -> Path:
@@ -75,6 +80,7 @@ class GeneratedProject:
     def run(self, *command: str | Path, timeout: float = 600) -> Result:
         """Run a command in the project folder, output captured (stderr merged into stdout)."""
         args = [str(part) for part in command]
+        started = time.monotonic()
         completed = subprocess.run(
             args,
             cwd=self.root,
@@ -86,7 +92,9 @@ class GeneratedProject:
             timeout=timeout,
             check=False,
         )
-        return Result(" ".join(args), completed.returncode, completed.stdout)
+        seconds = time.monotonic() - started
+        self.timings.append((" ".join([Path(args[0]).name, *args[1:3]]), seconds))
+        return Result(" ".join(args), completed.returncode, completed.stdout, seconds)
 
     def check(self, *command: str | Path, timeout: float = 600) -> Result:
         """Run a command and fail the test, showing its output, unless it exits 0."""
@@ -94,6 +102,10 @@ class GeneratedProject:
         if result.returncode != 0:
             pytest.fail(result.describe(), pytrace=False)
         return result
+
+    def timing_report(self) -> str:
+        """One line per command run so far, with its duration (shown by ``pytest -rP``)."""
+        return "\n".join(f"{seconds:7.1f} s  {command}" for command, seconds in self.timings)
 
     def tool(self, name: str, *args: str, timeout: float = 600) -> Result:
         """Run one of the project's own installed tools (ruff, mypy, pytest, its CLI)."""
