@@ -151,61 +151,54 @@ async def test_checks_run_concurrently(registry: HealthRegistry, engine: HealthE
     assert time.perf_counter() - started < 1.0, "ten 200 ms checks ran side by side"
 
 
-async def test_concurrent_callers_share_one_run(registry: HealthRegistry) -> None:
-    calls = 0
+@pytest.fixture
+def calls(registry: HealthRegistry) -> list[None]:
+    """Register a 50 ms check named "counted"; the list grows by one per execution."""
+    executions: list[None] = []
 
     async def counted() -> ComponentStatus:
-        nonlocal calls
-        calls += 1
+        executions.append(None)
         await asyncio.sleep(0.05)
         return healthy("counted")
 
     registry.register("counted", counted, kind=CheckKind.COMPONENT)
+    return executions
+
+
+async def test_concurrent_callers_share_one_run(
+    registry: HealthRegistry, calls: list[None]
+) -> None:
     engine = HealthEngine(registry, default_timeout=1.0, cache_ttl=0)
 
     results = await asyncio.gather(*(engine.get_status() for _ in range(500)))
 
-    assert calls == 1
+    assert len(calls) == 1
     assert len({id(result) for result in results}) == 1
 
 
-async def test_results_are_cached_for_the_ttl(registry: HealthRegistry) -> None:
-    calls = 0
-
-    async def counted() -> ComponentStatus:
-        nonlocal calls
-        calls += 1
-        return healthy("counted")
-
-    registry.register("counted", counted, kind=CheckKind.COMPONENT)
+async def test_results_are_cached_for_the_ttl(registry: HealthRegistry, calls: list[None]) -> None:
     engine = HealthEngine(registry, default_timeout=1.0, cache_ttl=0.3)
 
     first = await engine.get_status()
     second = await engine.get_status()
-    assert calls == 1
+    assert len(calls) == 1
     assert second.checked_at == first.checked_at
 
     await asyncio.sleep(0.35)
     third = await engine.get_status()
-    assert calls == 2
+    assert len(calls) == 2
     assert third.checked_at > first.checked_at
 
 
-async def test_force_refresh_bypasses_the_cache(registry: HealthRegistry) -> None:
-    calls = 0
-
-    async def counted() -> ComponentStatus:
-        nonlocal calls
-        calls += 1
-        return healthy("counted")
-
-    registry.register("counted", counted, kind=CheckKind.COMPONENT)
+async def test_force_refresh_bypasses_the_cache(
+    registry: HealthRegistry, calls: list[None]
+) -> None:
     engine = HealthEngine(registry, default_timeout=1.0, cache_ttl=60)
 
     await engine.get_status()
     await engine.get_status(force_refresh=True)
 
-    assert calls == 2
+    assert len(calls) == 2
 
 
 async def test_the_engine_fills_in_the_response_time(
