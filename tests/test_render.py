@@ -7,6 +7,7 @@ question. Installing, linting and testing a project is ``test_generated.py``'s j
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,16 +41,54 @@ SAMPLE_VALUES: dict[str, list[Any]] = {
 ALWAYS_COMPONENTS = {"backend", "frontend"}
 ALWAYS_SERVICES = {"system"}
 
-# What an omitted part must not leave behind in code and configuration: package names,
-# module paths and setting names. (Markdown is prose, so it is not searched.)
-TRACES: dict[str, list[str]] = {
-    "database": [r"\bsqlalchemy\b", r"\bsqlmodel\b", r"\bDATABASE_URL\b", r"\bapp\.core\.db\b"],
-    "postgresql": [r"\bpsycopg\b", r"\bpostgres\b"],
-    "redis": [r"\bREDIS_URL\b", r"\bredis\b"],
-    "worker": [r"\barq\b", r"\bapp\.components\.worker\b", r"\bWORKER_[A-Z_]+\b"],
-    "scheduler": [r"\bapscheduler\b", r"\bapp\.components\.scheduler\b", r"\bSCHEDULER_[A-Z_]+\b"],
-    "auth": [r"\bjwt\b", r"\bpwdlib\b", r"\bapp\.services\.auth\b", r"\bSECRET_KEY\b"],
+
+@dataclass(frozen=True)
+class Traces:
+    """What a part brings into a project; none of it may appear when the part is left out."""
+
+    imports: tuple[str, ...] = ()  # top-level packages imported by Python code
+    modules: tuple[str, ...] = ()  # the project's own module paths, anywhere in code or config
+    dependencies: tuple[str, ...] = ()  # distributions in pyproject.toml
+    settings: tuple[str, ...] = ()  # names in app/core/config.py, .env.example, docker-compose.yml
+    services: tuple[str, ...] = ()  # docker-compose services
+    make_targets: tuple[str, ...] = ()
+
+
+TRACES = {
+    "database": Traces(
+        imports=("sqlalchemy", "sqlmodel"),
+        modules=("app.core.db", "app.components.database"),
+        dependencies=("sqlalchemy", "sqlmodel"),
+        settings=("DATABASE_URL", "DATABASE_POOL_SIZE", "DATABASE_ECHO"),
+    ),
+    "postgresql": Traces(imports=("psycopg",), dependencies=("psycopg",), services=("postgres",)),
+    "redis": Traces(
+        imports=("redis",), dependencies=("redis",), settings=("REDIS_URL",), services=("redis",)
+    ),
+    "worker": Traces(
+        imports=("arq",),
+        modules=("app.components.worker",),
+        dependencies=("arq",),
+        settings=("WORKER_HEARTBEAT_SECONDS", "WORKER_FAILURE_RATE_WARNING"),
+        services=("worker",),
+        make_targets=("worker",),
+    ),
+    "scheduler": Traces(
+        imports=("apscheduler",),
+        modules=("app.components.scheduler",),
+        dependencies=("apscheduler",),
+        settings=("SCHEDULER_HEARTBEAT_SECONDS",),
+        services=("scheduler",),
+        make_targets=("scheduler",),
+    ),
+    "auth": Traces(
+        imports=("jwt", "pwdlib"),
+        modules=("app.services.auth",),
+        dependencies=("pyjwt", "pwdlib"),
+        settings=("SECRET_KEY", "ACCESS_TOKEN_EXPIRE_MINUTES"),
+    ),
 }
+SETTINGS_FILES = ("app/core/config.py", ".env.example", "docker-compose.yml")
 
 
 def _defaults() -> dict[str, Any]:
@@ -89,18 +128,69 @@ def _packages(parent: Path) -> set[str]:
     return {p.name for p in parent.iterdir() if (p / "__init__.py").is_file()}
 
 
-def _code_and_config(root: Path) -> dict[Path, str]:
-    return {
-        path.relative_to(root): path.read_text(encoding="utf-8")
+def _read(root: Path, relative: str) -> str:
+    path = root / relative
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+def trace_findings(root: Path, part: str) -> list[str]:
+    """Every trace of ``part`` found in the rendered project at ``root``."""
+    traces = TRACES[part]
+    found: list[str] = []
+    python = {
+        str(path.relative_to(root)): path.read_text(encoding="utf-8")
+        for path in rendered_files(root)
+        if path.suffix == ".py"
+    }
+    for package in traces.imports:
+        pattern = rf"^\s*(from|import)\s+{package}\b"
+        found += [
+            f"{name} imports {package}"
+            for name, text in python.items()
+            if re.search(pattern, text, re.M)
+        ]
+    config = {
+        str(path.relative_to(root)): path.read_text(encoding="utf-8")
         for path in rendered_files(root)
         if path.suffix != ".md" and path.name != ANSWERS_FILE
     }
+    for module in traces.modules:
+        pattern = rf"\b{re.escape(module)}\b"
+        found += [
+            f"{name} names {module}" for name, text in config.items() if re.search(pattern, text)
+        ]
+    pyproject = _read(root, "pyproject.toml").lower()
+    found += [
+        f"pyproject.toml depends on {dep}"
+        for dep in traces.dependencies
+        if re.search(rf'"{dep}\b', pyproject)
+    ]
+    for setting in traces.settings:
+        found += [
+            f"{name} sets {setting}"
+            for name in SETTINGS_FILES
+            if re.search(rf"\b{setting}\b", _read(root, name))
+        ]
+    compose = _read(root, "docker-compose.yml")
+    found += [
+        f"docker-compose.yml runs {service}"
+        for service in traces.services
+        if re.search(rf"^  {service}:", compose, re.M)
+    ]
+    makefile = _read(root, "Makefile")
+    found += [
+        f"Makefile has {target}"
+        for target in traces.make_targets
+        if re.search(rf"^{target}:", makefile, re.M)
+    ]
+    return found
 
 
-def _absent_parts(answers: dict[str, Any]) -> list[str]:
+def _parts(answers: dict[str, Any]) -> dict[str, bool]:
+    """Which parts the answers include."""
     database = bool(answers["include_database"])
     postgresql = database and answers["database_engine"] == "postgresql"
-    present = {
+    return {
         "database": database,
         "postgresql": postgresql,
         "redis": bool(answers["include_worker"] or answers["include_scheduler"]),
@@ -108,7 +198,6 @@ def _absent_parts(answers: dict[str, Any]) -> list[str]:
         "scheduler": bool(answers["include_scheduler"]),
         "auth": bool(answers["include_auth"]),
     }
-    return [part for part, included in present.items() if not included]
 
 
 def test_every_question_has_type_help_and_default() -> None:
@@ -159,11 +248,12 @@ def test_render(tmp_path: Path, data: dict[str, Any]) -> None:
     assert _packages(project / "app" / "services") == expected_services
     assert (project / "app" / "core" / "db.py").is_file() == bool(answers["include_database"])
 
-    files = _code_and_config(project)
-    for part in _absent_parts(answers):
-        for pattern in TRACES[part]:
-            hits = [str(path) for path, text in files.items() if re.search(pattern, text)]
-            assert hits == [], f"{part} was not chosen, yet {pattern!r} appears in {hits}"
+    for part, included in _parts(answers).items():
+        findings = trace_findings(project, part)
+        if included:
+            assert findings, f"{part} was chosen but none of its traces were found"
+        else:
+            assert findings == [], f"{part} was not chosen, yet it left traces"
 
 
 def test_answers_reach_the_project(tmp_path: Path) -> None:
