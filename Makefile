@@ -14,7 +14,7 @@ export UV_PYTHON_DOWNLOADS := never
 WORKERS ?= auto
 
 .DEFAULT_GOAL := install
-.PHONY: install test test-fast lint docs docs-serve demo clean
+.PHONY: install test test-fast lint docs docs-serve demo bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,12 @@ demo: install
 	@# The tree is shown even when a check fails; the server starts either way.
 	-$(BIN)/uv --directory $(DEMO) run --no-sync overseer-app health
 	$(BIN)/uv --directory $(DEMO) run --no-sync uvicorn app.components.backend.main:app --host $(DEMO_HOST) --port $(DEMO_PORT)
+
+# Ratios of the engine's single-flight and snapshot cache, measured in one run.
+bench: install
+	$(BIN)/copier copy --defaults --vcs-ref HEAD --overwrite --quiet . build/bench
+	$(BIN)/uv --directory build/bench sync --quiet --python "$$($(BIN)/python tests/interpreters.py --answers build/bench/.copier-answers.yml)"
+	cd build/bench && .venv/bin/python ../../bench/engine_bench.py
 
 clean:
 	rm -rf build site .pytest_cache .ruff_cache .mypy_cache

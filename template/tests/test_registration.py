@@ -89,12 +89,16 @@ def test_a_user_added_service_folder_is_registered(user_packages: Path) -> None:
 def test_the_guides_module_level_registration_with_import_guard_works(
     user_packages: Path,
 ) -> None:
-    write_package(user_packages, "sample_cache", {"__init__.py": "", "health.py": GUIDE_STYLE_HEALTH})
+    write_package(
+        user_packages, "sample_cache", {"__init__.py": "", "health.py": GUIDE_STYLE_HEALTH}
+    )
 
     register_all_health_checks()
 
     assert "sample_cache" in registry
-    assert {check.name: check.kind for check in registry.checks()}["sample_cache"] is CheckKind.COMPONENT
+    assert {check.name: check.kind for check in registry.checks()}[
+        "sample_cache"
+    ] is CheckKind.COMPONENT
 
 
 def test_running_start_up_twice_keeps_one_check_per_name() -> None:
