@@ -10,8 +10,8 @@ from redis.asyncio import Redis
 
 from app.components.scheduler.health import check_scheduler_health
 from app.components.scheduler.options import SchedulerOptions
-from app.components.scheduler.redis_client import connect
 from app.components.scheduler.service import SchedulerService
+from app.core.redis_client import connect
 from app.services.system.models import ComponentStatus, ComponentStatusType
 
 
@@ -29,7 +29,7 @@ async def running_scheduler(options: SchedulerOptions) -> AsyncIterator[Schedule
 @asynccontextmanager
 async def redis_client(url: str) -> AsyncIterator[Redis]:
     """An async client (strings in, strings out) to look at what the scheduler wrote."""
-    client = connect(url, timeout=1)
+    client = connect(url, timeout=1, decode_responses=True)
     try:
         yield client
     finally:

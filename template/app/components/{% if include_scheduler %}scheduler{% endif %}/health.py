@@ -10,9 +10,9 @@ from datetime import UTC, datetime
 from redis.exceptions import RedisError
 
 from app.components.scheduler.heartbeat import heartbeat_key, read_heartbeat
-from app.components.scheduler.redis_client import connect
 from app.components.scheduler.status import NAME, scheduler_status
 from app.core.config import settings
+from app.core.redis_client import connect
 from app.services.system.models import ComponentStatus, ComponentStatusType
 
 
@@ -30,7 +30,7 @@ async def check_scheduler_health() -> ComponentStatus:
     """HEALTHY while a fresh heartbeat exists; UNHEALTHY when it is missing, stale or unreadable."""
     prefix = settings.SCHEDULER_KEY_PREFIX
     timeout = settings.SCHEDULER_REDIS_TIMEOUT_SECONDS
-    redis = connect(settings.REDIS_URL, timeout=timeout)
+    redis = connect(settings.REDIS_URL, timeout=timeout, decode_responses=True)
     try:
         async with asyncio.timeout(timeout):
             reading = await read_heartbeat(redis, prefix)

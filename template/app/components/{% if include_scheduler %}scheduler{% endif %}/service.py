@@ -18,8 +18,8 @@ from app.components.scheduler.heartbeat import Heartbeat, clear_heartbeat, write
 from app.components.scheduler.history import JobHistory
 from app.components.scheduler.jobs import add_jobs
 from app.components.scheduler.options import SchedulerOptions
-from app.components.scheduler.redis_client import connect
 from app.components.scheduler.snapshot import take_heartbeat
+from app.core.redis_client import connect
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +61,7 @@ class SchedulerService:
             self.options.redis_url,
             timeout=self.options.redis_timeout_seconds,
             retries=REDIS_RETRIES,
+            decode_responses=True,
         )
         self._started_at = datetime.now(UTC)
         self.history.attach(self.scheduler)

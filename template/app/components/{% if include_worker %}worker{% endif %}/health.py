@@ -7,11 +7,12 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from app.components.worker.connection import health_client, masked_url
+from app.components.worker.connection import health_client
 from app.components.worker.queues import QueueName
 from app.components.worker.stats import read_queue_stats
 from app.components.worker.status import queue_status, unreadable_queue_status
 from app.core.config import settings
+from app.core.redis_client import masked_url
 from app.services.system.health import propagate_status
 from app.services.system.models import ComponentStatus, ComponentStatusType
 
