@@ -23,6 +23,7 @@ def isolated_tools(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     gitconfig.write_text(
         "[user]\n\tname = Template Tests\n\temail = template-tests@example.com\n"
         "[init]\n\tdefaultBranch = main\n"
+        "[commit]\n\tgpgsign = false\n[tag]\n\tgpgsign = false\n"
         # The tests render from a checkout that may belong to another user (e.g. in CI).
         f"[safe]\n\tdirectory = {REPO_ROOT}\n\tdirectory = *\n",
         encoding="utf-8",

@@ -14,7 +14,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -94,25 +93,6 @@ MAIN = "app/components/backend/main.py"
 ROUTER_ANCHOR = "    application.include_router(health_router)\n"
 USER_ROUTER_LINE = "    application.include_router(payments_router)\n"
 USER_ROUTER_IMPORT = "from app.services.payments.routes import router as payments_router\n"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def isolated_tools(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Private git identity and Copier settings: the maintainer's own must not leak in."""
-    home = tmp_path_factory.mktemp("update-settings")
-    gitconfig = home / "gitconfig"
-    gitconfig.write_text(
-        "[user]\n\tname = Update Tests\n\temail = update-tests@example.com\n"
-        "[init]\n\tdefaultBranch = main\n[commit]\n\tgpgsign = false\n[tag]\n\tgpgsign = false\n",
-        encoding="utf-8",
-    )
-    settings = home / "copier-settings.yml"
-    settings.write_text("{}\n", encoding="utf-8")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("GIT_CONFIG_GLOBAL", str(gitconfig))
-        patch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-        patch.setenv("COPIER_SETTINGS_PATH", str(settings))
-        yield
 
 
 @pytest.fixture(scope="module")
