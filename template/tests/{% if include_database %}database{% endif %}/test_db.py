@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
 from sqlmodel import Session
 
-from app.core.db import build_engine, db_session, get_session, masked_url
+from app.core.db import build_engine, db_session, get_session, masked_url, run_in_session
 
 
 def _note_count(engine: Engine) -> int:
@@ -78,3 +78,15 @@ def test_masked_url_hides_the_password() -> None:
         masked_url("postgresql+psycopg://app:s3cret@db.internal:5432/shop")
         == "postgresql+psycopg://app:***@db.internal:5432/shop"
     )
+
+
+@pytest.mark.anyio
+async def test_async_code_runs_database_work_in_a_thread_with_its_own_session(
+    notes: Engine,
+) -> None:
+    def add_note(session: Session) -> int:
+        session.execute(text("INSERT INTO notes (body) VALUES ('from async code')"))
+        return int(session.execute(text("SELECT count(*) FROM notes")).scalar_one())
+
+    assert await run_in_session(add_note) == 1
+    assert _note_count(notes) == 1, "the session committed when the work returned"
