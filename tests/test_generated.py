@@ -95,7 +95,8 @@ def test_generated_project(tmp_path: Path, row: Row) -> None:
     if row.smoke:
         check_health_command(project, str(answers["project_slug"]))
         check_server(project)
-    print(f"{row.name}:\n{project.timing_report()}")
+    summary = tests.output.strip().splitlines()[-1]
+    print(f"{row.name}: {summary}\n{project.timing_report()}")
 
 
 def check_health_command(project: GeneratedProject, slug: str) -> None:
