@@ -189,15 +189,17 @@ def test_cli_update_brings_the_new_worker_metadata(releases: TemplateRepo, tmp_p
     assert_payments_service_kept(project)
 
 
+def switch_parts(project: Project, **parts: bool) -> None:
+    """``copier update --defaults`` to 1.1.0 with parts switched on or off; it must merge cleanly."""
+    run_update(project.root, data=parts, defaults=True, overwrite=True, quiet=True, vcs_ref=NEW)
+    project.assert_cleanly_updated(NEW)
+
+
 def test_switching_the_worker_on_then_off(project: Project) -> None:
     add_payments_service(project)
     assert not project.file("app/components/worker").exists()
 
-    run_update(
-        project.root, data={"include_worker": True}, defaults=True, overwrite=True, quiet=True
-    )
-
-    project.assert_cleanly_updated(NEW)
+    switch_parts(project, include_worker=True)
     assert project.answers()["include_worker"] is True
     assert project.file("app/components/worker/health.py").is_file()
     assert project.file("tests/worker").is_dir()
@@ -209,16 +211,7 @@ def test_switching_the_worker_on_then_off(project: Project) -> None:
     project.commit("Switch the worker on")
     worker_files = [path for path in project.files() if path.startswith("app/components/worker/")]
 
-    run_update(
-        project.root,
-        data={"include_worker": False},
-        defaults=True,
-        overwrite=True,
-        quiet=True,
-        vcs_ref=NEW,
-    )
-
-    project.assert_cleanly_updated(NEW)
+    switch_parts(project, include_worker=False)
     assert project.answers()["include_worker"] is False
     assert not project.file("app/components/worker").exists()
     assert not project.file("tests/worker").exists()
@@ -398,10 +391,7 @@ def _served_tree(project: Project, env: dict[str, str]) -> dict[str, object]:
 @pytest.mark.generated
 def test_updated_project_runs_with_exactly_the_chosen_parts(project: Project) -> None:
     add_payments_service(project)
-    run_update(
-        project.root, data={"include_worker": True}, defaults=True, overwrite=True, quiet=True
-    )
-    project.assert_cleanly_updated(NEW)
+    switch_parts(project, include_worker=True)
     project.commit("Update to 1.1.0 with the worker")
 
     python = find_python(str(project.answers()["python_version"]))
@@ -433,15 +423,7 @@ def test_updated_project_runs_with_exactly_the_chosen_parts(project: Project) ->
     assert project.status() == ["?? uv.lock"], "running the project left more than its lock file"
     project.commit("Lock the dependencies")
 
-    run_update(
-        project.root,
-        data={"include_worker": False},
-        defaults=True,
-        overwrite=True,
-        quiet=True,
-        vcs_ref=NEW,
-    )
-    project.assert_cleanly_updated(NEW)
+    switch_parts(project, include_worker=False)
     synced = _run(project, uv, "sync", "--python", str(python), env=env)
     assert synced.returncode == 0, synced.stderr
 
