@@ -21,7 +21,8 @@ import pytest
 from copier import run_update
 from copier.errors import UnsafeTemplateError, UserMessageError
 
-from tests.interpreters import find_python, uv_executable
+from tests.interpreters import uv_executable
+from tests.projects import project_environment, require_python
 from tests.updating import (
     WORKER_FOLDER,
     Project,
@@ -394,15 +395,11 @@ def test_updated_project_runs_with_exactly_the_chosen_parts(project: Project) ->
     switch_parts(project, include_worker=True)
     project.commit("Update to 1.1.0 with the worker")
 
-    python = find_python(str(project.answers()["python_version"]))
-    assert python is not None, "no interpreter for the project's python_version"
-    env = {
-        **os.environ,
-        "UV_PYTHON_DOWNLOADS": "never",
-        "CI": os.environ.get("CI", "true"),
-        "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
-    }
-    env.pop("VIRTUAL_ENV", None)
+    python = require_python(str(project.answers()["python_version"]))
+    env = project_environment(
+        CI=os.environ.get("CI", "true"),
+        REDIS_URL=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+    )
     uv = uv_executable()
     synced = _run(project, uv, "sync", "--python", str(python), env=env)
     assert synced.returncode == 0, synced.stderr
